@@ -1,0 +1,1 @@
+"""All user-facing Vietnamese text, one module per area, so wording is reviewed in one place."""

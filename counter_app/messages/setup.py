@@ -1,0 +1,26 @@
+"""Vietnamese text of the first-run setup and of accounts."""
+
+AGENCY_CODE_INVALID = (
+    "Mã định danh cơ quan «{code}» không hợp lệ (ví dụ đúng: 000.17.22.H56 — các nhóm chữ số/chữ in hoa "
+    "ngăn bởi dấu chấm, tối đa 35 ký tự)."
+)
+FIELD_REQUIRED = "Vui lòng nhập {field}."
+FIELD_UNIT_NAME = "tên đơn vị"
+FIELD_PARENT_BODY = "tên cơ quan chủ quản (UBND xã/phường)"
+FIELD_PROVINCE = "tỉnh/thành phố"
+FIELD_UPPER_OFFICE = "tên cơ quan cấp trên nhận báo cáo"
+UPPER_LEVEL_INVALID = "Cấp trên phải là cấp tỉnh hoặc cấp huyện."
+ALREADY_SET_UP = "Đơn vị đã được thiết lập. Dùng màn hình Quản trị để sửa thông tin."
+USERNAME_INVALID = "Tên đăng nhập chỉ gồm chữ không dấu, chữ số, dấu chấm hoặc gạch dưới (3–50 ký tự)."
+USERNAME_TAKEN = "Tên đăng nhập «{username}» đã có."
+FULL_NAME_REQUIRED = "Vui lòng nhập họ tên người dùng."
+ROLE_INVALID = "Vai trò phải là: cán bộ tiếp nhận, lãnh đạo hoặc quản trị."
+PASSWORD_TOO_SHORT = "Mật khẩu phải có ít nhất {n} ký tự."
+PASSWORD_TOO_COMMON = "Mật khẩu quá dễ đoán; hãy chọn mật khẩu khác."
+LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng."
+LOGIN_LOCKED = "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút."
+LOGIN_INACTIVE = "Tài khoản đã ngừng hoạt động. Liên hệ quản trị viên."
+ROLE_LABELS = {"clerk": "Cán bộ tiếp nhận", "leader": "Lãnh đạo", "admin": "Quản trị"}
+SETUP_DONE = "Đã thiết lập đơn vị «{unit}» ({code}), máy trạm «{node}» và tài khoản quản trị «{admin}»."
+CATALOG_IMPORTED = "Đã nhập danh mục: {added} thủ tục mới, {updated} phiên bản mới, {unchanged} không đổi."
+CATALOG_REJECTED = "Tệp danh mục có {n} lỗi; chưa nhập thủ tục nào:"

@@ -1,0 +1,42 @@
+"""Colours of the dossier list: a light background per due status, dark text that stays legible.
+
+The status is also written in its own column, so nobody depends on telling colours apart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from counter_app.services.dossier_list import RowStatus
+
+BACKGROUNDS: dict[RowStatus, str] = {
+    RowStatus.OVERDUE: "#f6c9ce",
+    RowStatus.DUE_TODAY: "#ffd8a8",
+    RowStatus.DUE_SOON: "#fff0b3",
+    RowStatus.PAUSED: "#dfe3e8",
+    RowStatus.READY: "#cfead9",
+    RowStatus.READY_LATE: "#cfead9",
+}
+FOREGROUNDS: dict[RowStatus, str] = {
+    RowStatus.OVERDUE: "#7a0c17",
+    RowStatus.READY_LATE: "#7a0c17",
+    RowStatus.DONE_LATE: "#9b1c24",
+    RowStatus.CLOSED: "#5f6368",
+}
+ERROR_COLOUR = "#b00020"
+WARNING_COLOUR = "#8a4b00"
+OK_COLOUR = "#1b5e20"
+
+
+def background(status: RowStatus) -> QColor | None:
+    value = BACKGROUNDS.get(status)
+    return QColor(value) if value else None
+
+
+def foreground(status: RowStatus) -> QColor | None:
+    value = FOREGROUNDS.get(status)
+    return QColor(value) if value else None
+
+
+def label_style(colour: str) -> str:
+    return f"color: {colour};"
