@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from datetime import datetime
@@ -31,6 +32,23 @@ TEST_UNIT = UnitInfo(
 )
 ADMIN_PASSWORD = "QuanTri@2026"
 CLERK_PASSWORD = "TiepNhan@2026"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_the_main_thread():  # type: ignore[no-untyped-def]
+    """As in the app (counter_app/ui/gc_guard.py): a collection started by a worker thread may free a Qt
+    object left over from an earlier test off its thread, and crash the whole run."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():  # type: ignore[no-untyped-def]
+    yield
+    from counter_app.ui.gc_guard import collect_if_due
+
+    collect_if_due()
 
 
 def vn(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:

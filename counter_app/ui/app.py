@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from counter_app.db.errors import StorageError
 from counter_app.messages import ui as msg
 from counter_app.paths import resource
+from counter_app.ui import gc_guard
 from counter_app.ui.settings import UiSettings
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ def run_gui(db_path: Path) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("counter_app")
     app.setQuitOnLastWindowClosed(False)  # signing out closes the window before the login reopens
+    collector = gc_guard.install(app)  # before the worker thread exists
     settings = UiSettings()
     load_fonts(app, settings.font_size)
     configure_logging()
@@ -162,3 +164,4 @@ def run_gui(db_path: Path) -> int:
     finally:
         worker.shutdown()
         database.dispose()
+        collector.uninstall()

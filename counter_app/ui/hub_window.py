@@ -37,6 +37,7 @@ from counter_app.services.context import vn_now
 from counter_app.sync.errors import SyncCancelled, SyncError
 from counter_app.sync.hub_board import UnitBoardRow, hub_board
 from counter_app.sync.hub_import import Workspace
+from counter_app.ui import gc_guard
 from counter_app.ui.ops import DbWorker
 from counter_app.ui.tabs.sync_tab import ProgressPanel, describe
 
@@ -315,6 +316,7 @@ def run_hub_gui(db: Database, workspace_root: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     load_fonts(app)
+    collector = gc_guard.install(app)  # before the worker thread exists
     worker = DbWorker()
     window = HubWindow(db, workspace_root, worker)
     window.show()
@@ -322,3 +324,4 @@ def run_hub_gui(db: Database, workspace_root: Path) -> int:
         return app.exec()
     finally:
         worker.shutdown()
+        collector.uninstall()

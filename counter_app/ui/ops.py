@@ -33,6 +33,7 @@ ErrorCallback = Callable[[BaseException], None]
 class _Job:
     id: int
     label: str
+    fn: Callable[[], Any]
     on_done: Callback | None
     on_error: ErrorCallback | None
     owner: QObject | None
@@ -92,27 +93,36 @@ class DbWorker(QObject):
         """
         if self._closed:
             raise RuntimeError("worker is shut down")
-        job = _Job(next(self._ids), label, on_done, on_error, owner)
-        self._jobs[job.id] = job
+        job = _Job(next(self._ids), label, fn, on_done, on_error, owner)
+        with self._outcomes_lock:
+            self._jobs[job.id] = job
         if not self._busy_timer.isActive() and not self._busy:
             self._busy_timer.start()
-        self._executor.submit(self._run, job.id, fn)
+        # Only the id goes to the worker: `fn` often holds widgets (a bound method, a lambda over
+        # `self`), and its last reference must be dropped on the GUI thread, never on the worker.
+        self._executor.submit(self._run, job.id)
         return job.id
 
-    def _run(self, job_id: int, fn: Callable[[], Any]) -> None:
+    def _run(self, job_id: int) -> None:
+        with self._outcomes_lock:
+            job = self._jobs.get(job_id)
+        if job is None:  # shut down meanwhile
+            return
         try:
-            result, error = fn(), None
+            result, error = job.fn(), None
         except BaseException as exc:  # every failure must reach the GUI, never die silently on a thread
             result, error = None, exc
+        del job
         with self._outcomes_lock:
             self._outcomes[job_id] = (result, error)
+        del result, error
         self._bridge.finished.emit(job_id)
 
     @Slot(int)
     def _deliver(self, job_id: int) -> None:
         with self._outcomes_lock:
             result, error = self._outcomes.pop(job_id, (None, None))
-        job = self._jobs.pop(job_id, None)
+            job = self._jobs.pop(job_id, None)
         if not self._jobs:
             self._busy_timer.stop()
             self._set_busy(False)
@@ -147,8 +157,8 @@ class DbWorker(QObject):
         self._closed = True
         self._busy_timer.stop()
         self._executor.shutdown(wait=True, cancel_futures=True)
-        self._jobs.clear()
         with self._outcomes_lock:
+            self._jobs.clear()
             self._outcomes.clear()
 
 

@@ -78,3 +78,58 @@ def _alive(obj: object) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+class _Witness:
+    """Records on which thread it was freed: a widget freed off the GUI thread crashes Qt."""
+
+    def __init__(self, freed_on: list[str]) -> None:
+        self._freed_on = freed_on
+
+    def __del__(self) -> None:
+        self._freed_on.append(threading.current_thread().name)
+
+
+def test_the_work_and_what_it_holds_are_freed_on_the_gui_thread(qtbot, worker) -> None:
+    freed_on: list[str] = []
+    witness = _Witness(freed_on)
+    done: list[object] = []
+    release = threading.Event()
+    worker.submit(lambda held=witness: release.wait(5) and held and 1, done.append)
+    del witness  # now only the job holds it
+    release.set()
+    qtbot.waitUntil(lambda: bool(done))
+    qtbot.waitUntil(lambda: bool(freed_on))
+    assert freed_on == [threading.main_thread().name]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot) -> None:
+    import gc
+    import weakref
+
+    from counter_app.ui import gc_guard
+
+    collector = gc_guard.GuiThreadCollector(interval_ms=20)
+    try:
+        assert not gc.isenabled()  # no thread may start a collection by allocating
+        box: list[object] = []
+        box.append(box)  # a cycle only the collector can free
+        holder = _Holder(box)
+        alive = weakref.ref(holder)
+        del box, holder
+        on_thread: list[int] = []
+        thread = threading.Thread(target=lambda: on_thread.append(gc_guard.collect_if_due()))
+        thread.start()
+        thread.join()
+        assert on_thread == [0] and alive() is not None  # a worker never collects
+        keep = [[] for _ in range(2 * gc.get_threshold()[0])]  # cross CPython's own threshold
+        qtbot.waitUntil(lambda: alive() is None, timeout=3000)
+        del keep
+    finally:
+        collector.uninstall()
+
+
+class _Holder:
+    def __init__(self, cycle: list[object]) -> None:
+        self.cycle = cycle
+        cycle.append(self)

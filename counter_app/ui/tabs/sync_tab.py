@@ -42,9 +42,13 @@ def describe(exc: BaseException) -> str:
     return user_message(exc)
 
 
+_PHASES = tuple(sync_msg.PROGRESS)
+
+
 class _ProgressBridge(QObject):
     # Emitted on the worker thread; the receiver lives on the GUI thread, so Qt queues the call.
-    progressed = Signal(str, int, int)
+    # Only ints cross threads (the phase as an index): see DbWorker and qt_fixes for why.
+    progressed = Signal(int, int, int)
 
 
 class ProgressPanel(QWidget):
@@ -75,7 +79,12 @@ class ProgressPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(msg.SYNC_CANCEL)
         self.setVisible(True)
-        return self._bridge.progressed.emit, event.is_set
+        emit = self._bridge.progressed.emit
+
+        def progress(phase: str, done: int, total: int) -> None:
+            emit(_PHASES.index(phase) if phase in _PHASES else -1, done, total)
+
+        return progress, event.is_set
 
     def cancel(self) -> None:
         self._cancelled.set()
@@ -85,8 +94,9 @@ class ProgressPanel(QWidget):
     def finish(self) -> None:
         self.setVisible(False)
 
-    def _show(self, phase: str, done: int, total: int) -> None:
-        self.phase.setText(sync_msg.PROGRESS.get(phase, phase))
+    def _show(self, phase: int, done: int, total: int) -> None:
+        known = 0 <= phase < len(_PHASES)
+        self.phase.setText(sync_msg.PROGRESS[_PHASES[phase]] if known else msg.SYNC_WORKING)
         if total > 0:
             self.bar.setRange(0, 100)
             self.bar.setValue(100 * done // total)
