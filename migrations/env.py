@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from counter_app.db.models import Base
+from counter_app.db.models import Base, compared_with_models
 
 config = context.config
 target_metadata = Base.metadata
@@ -28,6 +28,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode recreates tables safely
         compare_type=True,
+        include_name=compared_with_models,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -255,5 +255,14 @@ class Setting(Base):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime())
 
 
+# Made by raw SQL in migrations, outside the models: the FTS5 name index and its shadow tables (0006).
+_RAW_SQL_TABLE_PREFIX = "dossier_name_search"
+
+
+def compared_with_models(name: str | None, type_: str, _parents: object = None) -> bool:
+    """Alembic's include_name: leave the raw-SQL tables out of the models-vs-database comparison."""
+    return not (type_ == "table" and name is not None and name.startswith(_RAW_SQL_TABLE_PREFIX))
+
+
 # Tables of other areas, registered on the same Base (import at the bottom: they import Base from here).
 from counter_app.db import list_indexes, models_audit, models_sync, report_indexes  # noqa: E402, F401

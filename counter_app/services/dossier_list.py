@@ -5,7 +5,7 @@ Everything is filtered, sorted and paged by the database, so the list stays fast
 classified (core.timeliness rules), so the screen only maps a status to a colour.
 
 Search: a scanned or typed dossier code matches exactly; 9+ digits match a citizen ID or a phone
-number; anything else matches the folded name key (with or without diacritics) or a part of a code.
+number; anything else matches a part of a code, or words of the name (services/name_search.py).
 """
 
 from __future__ import annotations
@@ -15,23 +15,20 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter_app.core.dossier_code import parse_dossier_code
 from counter_app.core.states import IN_PROGRESS, DossierState
-from counter_app.core.text import vn_fold
 from counter_app.core.timeliness import FinishedOutcome, classify_finished
 from counter_app.core.tz import VN_TZ
 from counter_app.db.models import Dossier
 from counter_app.services import settings as keys
 from counter_app.services.context import CounterContext
+from counter_app.services.name_search import name_condition
 from counter_app.services.settings import get_setting
 
 PAGE_SIZE = 200
-# Above this many name matches, scanning the sort index and testing each row finds a page sooner than
-# collecting every match and sorting it (measured: 50,000 matches sort in ~350 ms, a dense scan ~2 ms).
-_DENSE_MATCHES = 5_000
 
 
 class QuickFilter(StrEnum):
@@ -133,8 +130,19 @@ def _in_progress() -> ColumnElement[bool]:
     return Dossier.state.in_([s.value for s in IN_PROGRESS])
 
 
-def _filter_condition(quick: QuickFilter, bounds: DayBounds) -> ColumnElement[bool] | None:
-    due = Dossier.current_due_at
+# The open-dossier filters pick a few thousand rows of a million. Left alone, SQLite walks the sort index
+# newest first and tests every row until a page is full: "overdue" took 1.2–10 s on 1M dossiers, as only a
+# few hundred match. Written as `+column` (a no-op that hides the column from the planner), the due date and
+# the sort key leave it one plan: read the open rows from the (state, received_at) index, then sort them.
+_OPEN_FILTERS = frozenset({QuickFilter.IN_PROGRESS, QuickFilter.OVERDUE, QuickFilter.DUE_TODAY, QuickFilter.DUE_SOON})
+
+
+def _hidden_from_planner(column: Any) -> Any:
+    return type_coerce(literal_column(f"+dossiers.{column.name}"), column.type)
+
+
+def _filter_condition(quick: QuickFilter, bounds: DayBounds, sqlite: bool = False) -> ColumnElement[bool] | None:
+    due: Any = _hidden_from_planner(Dossier.current_due_at) if sqlite else Dossier.current_due_at
     if quick is QuickFilter.ALL:
         return None
     if quick is QuickFilter.IN_PROGRESS:
@@ -156,26 +164,8 @@ def _phone_digits(digits: str) -> str:
     return "0" + digits[2:] if digits.startswith("84") and len(digits) == 11 else digits
 
 
-_match_counts: dict[tuple[str, str], int] = {}
-
-
-def _count_name_matches(session: Session, url: str, pattern: str) -> int:
-    """How many names match: one pass over the narrow name index (~100 ms per million rows). Cached,
-    because it only chooses a query plan: a stale figure costs speed, never correctness."""
-    key = (url, pattern)
-    if key not in _match_counts:
-        if len(_match_counts) > 256:
-            _match_counts.clear()
-        _match_counts[key] = session.execute(
-            select(func.count())
-            .select_from(Dossier)
-            .where(Dossier.applicant_name_key.like(pattern, escape="\\"))
-        ).scalar_one()
-    return _match_counts[key]
-
-
 def search_condition(
-    session: Session, text: str, *, sqlite: bool, url: str = "", for_count: bool = False
+    session: Session, text: str, *, sqlite: bool, for_count: bool = False
 ) -> ColumnElement[bool] | None:
     """The WHERE clause for the search box, or None when it is empty."""
     text = text.strip()
@@ -200,14 +190,7 @@ def search_condition(
         return or_(person, code_part) if "-" in text and code_part is not None else person
     if code_part is not None:
         return code_part
-    pattern = f"%{_escape_like(vn_fold(text))}%"
-    name_like = Dossier.applicant_name_key.like(pattern, escape="\\")
-    if sqlite and (for_count or _count_name_matches(session, url, pattern) <= _DENSE_MATCHES):
-        # Few matches: collect their rowids from the narrow name index, then fetch just those rows.
-        return rowid.in_(
-            select(literal_column("rowid")).select_from(Dossier).where(name_like).scalar_subquery()
-        )
-    return name_like
+    return name_condition(session, text, sqlite=sqlite, for_count=for_count)
 
 
 def _order_by(query: ListQuery, sqlite: bool) -> list[Any]:
@@ -219,6 +202,8 @@ def _order_by(query: ListQuery, sqlite: bool) -> list[Any]:
         SortKey.RECEIVED: Dossier.received_at,
         SortKey.DUE: Dossier.current_due_at,
     }[query.sort]
+    if sqlite and query.quick_filter in _OPEN_FILTERS:
+        column = _hidden_from_planner(column)
     # A unique tie-breaker keeps offset paging stable; rowid rides along in every SQLite index.
     tie: Any = literal_column("dossiers.rowid") if sqlite else Dossier.id
     if query.descending:
@@ -286,8 +271,8 @@ def list_page(ctx: CounterContext, query: ListQuery, offset: int = 0, limit: int
         conditions = [
             c
             for c in (
-                _filter_condition(query.quick_filter, bounds),
-                search_condition(session, query.search, sqlite=sqlite, url=ctx.db.url),
+                _filter_condition(query.quick_filter, bounds, sqlite),
+                search_condition(session, query.search, sqlite=sqlite),
             )
             if c is not None
         ]

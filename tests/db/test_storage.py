@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from counter_app.db.bootstrap import head_revision, open_sqlite, read_sqlite_revision
 from counter_app.db.errors import DatabaseTooNew, NotADatabase
-from counter_app.db.models import Base
+from counter_app.db.models import Base, compared_with_models
 
 
 def _sha(path: Path) -> str:
@@ -34,7 +34,8 @@ def test_new_file_gets_wal_fk_full_sync_and_busy_timeout(tmp_path: Path) -> None
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
     database = open_sqlite(tmp_path / "m.sqlite3").database
     with database.write_engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        opts = {"compare_type": True, "include_name": compared_with_models}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     database.dispose()
     assert diff == []
 
