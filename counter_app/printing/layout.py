@@ -200,11 +200,17 @@ def nd30_header(
 
 
 def table(
-    rows: list[list[object]], col_widths: Sequence[float], style: list[tuple], *, repeat_rows: int = 0
+    rows: list[list[object]],
+    col_widths: Sequence[float],
+    style: list[tuple],
+    *,
+    repeat_rows: int = 0,
+    row_heights: Sequence[float] | None = None,
 ) -> Table:
     """A Table in our font: string cells would otherwise be set in (unembedded) Helvetica."""
     cls = LongTable if repeat_rows else Table
-    result = cls(rows, colWidths=list(col_widths), repeatRows=repeat_rows)
+    heights = list(row_heights) if row_heights is not None else None
+    result = cls(rows, colWidths=list(col_widths), rowHeights=heights, repeatRows=repeat_rows)
     result.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *style])
     return result
 
@@ -248,6 +254,7 @@ def grid(
     header_rows: int = 1,
     st: Styles | None = None,
     centre_columns: Sequence[int] = (),
+    row_heights: Sequence[float] | None = None,
 ) -> Table:
     """A ruled table whose header rows repeat on every page it flows onto.
 
@@ -268,7 +275,7 @@ def grid(
             ("LEADING", (0, 0), (-1, -1), st.cell.leading),
         ]
     style += [("ALIGN", (c, 0), (c, -1), "CENTER") for c in centre_columns]
-    return table(rows, widths, style, repeat_rows=header_rows)
+    return table(rows, widths, style, repeat_rows=header_rows, row_heights=row_heights)
 
 
 def widths(fractions: Sequence[float], total: float) -> list[float]:
@@ -352,14 +359,14 @@ def build_pdf(
 
 
 @lru_cache(maxsize=1)
-def _measuring_canvas() -> Canvas:
+def measuring_canvas() -> Canvas:
     """Some flowables (KeepTogether) need a canvas to measure; nothing is ever drawn on this one."""
     return Canvas(io.BytesIO(), initialFontName=fonts.REGULAR)
 
 
 def story_height(story: list[Flowable], width: float) -> float:
     """Height the story takes in a frame of `width` (as Frame adds it up: no space before the first)."""
-    canvas = _measuring_canvas()
+    canvas = measuring_canvas()
     height = 0.0
     for i, flowable in enumerate(story):
         _, h = flowable.wrapOn(canvas, width, 100_000)

@@ -19,27 +19,30 @@ from counter_app.printing.layout import (
     Styles,
     build_pdf,
     gap,
-    grid,
     nd30_header,
     para,
+    story_height,
     styles,
     widths,
 )
+from counter_app.printing.paged_table import paged_grid
 from counter_app.printing.textfmt import local, markup, nfc, short_date, short_time
-from counter_app.printing.wording import FormWording, Markup, form_wording
+from counter_app.printing.wording import FormWording, form_wording
 
 # TT | code | procedure | sets | name | address, phone | agency | 5 dates | signature | note
 COLUMNS = (8, 36, 34, 11, 27, 33, 24, 16, 16, 16, 16, 16, 14, 14)
 CODE_COLUMN = 1
 DATE_KEYS = ("col_received", "col_due", "col_transferred", "col_result", "col_returned")
 HEAD_KEYS = ("col_no", "col_code", "col_procedure", "col_sets", "col_name", "col_address", "col_agency")
+CENTRED_COLUMNS = (0, 3, 7, 8, 9, 10, 11)  # TT, sets and the five dates: plain strings, centred
 CELL_PADDING = 5.0  # left + right padding of a grid cell
 
 
-def _when(moment: datetime | None) -> Markup:
+def _when(moment: datetime | None) -> str:
+    # Plain two-line strings, not Paragraphs: five date cells a line would otherwise cost five markup parses.
     if moment is None:
-        return Markup("")
-    return Markup(f"{short_date(moment)}<br/>{short_time(moment)}")
+        return ""
+    return f"{short_date(moment)}\n{short_time(moment)}"
 
 
 def _column_widths(data: LedgerData, st: Styles, total: float) -> list[float]:
@@ -70,20 +73,20 @@ def _header_rows(w: FormWording, st: Styles) -> list[list[object]]:
 
 
 def _entry_row(entry: LedgerEntry, st: Styles) -> list[object]:
-    cell, centre = st.cell, st.cell_centre
+    cell = st.cell
     return [
-        para(markup(entry.ordinal), centre),
+        nfc(str(entry.ordinal)),
         para(markup(entry.dossier_code), cell),
         para(markup(entry.procedure_name), cell),
-        para(markup(entry.sets_count), centre),
+        nfc(str(entry.sets_count)),
         para(markup(entry.applicant_name), cell),
         para(markup(entry.address_phone), cell),
         para(markup(entry.handling_agency), cell),
-        para(_when(entry.received_at), centre),
-        para(_when(entry.due_at), centre),
-        para(_when(entry.transferred_at), centre),
-        para(_when(entry.result_received_at), centre),
-        para(_when(entry.returned_at), centre),
+        _when(entry.received_at),
+        _when(entry.due_at),
+        _when(entry.transferred_at),
+        _when(entry.result_received_at),
+        _when(entry.returned_at),
         "",
         para(markup(entry.note), cell),
     ]
@@ -103,11 +106,19 @@ def _story(data: LedgerData, w: FormWording, st: Styles) -> list[Flowable]:
     if not data.entries:
         story.append(para(w.raw("empty"), st.centre_italic))
         return story
-    rows = _header_rows(w, st) + [_entry_row(e, st) for e in data.entries]
-    register = grid(rows, _column_widths(data, st, fw), header_rows=3)
     spans = [("SPAN", (c, 0), (c, 1)) for c in (*range(len(HEAD_KEYS)), 12, 13)]
-    register.setStyle([*spans, ("SPAN", (7, 0), (11, 0)), ("VALIGN", (0, 3), (-1, -1), "TOP")])
-    story.append(register)
+    style = [*spans, ("SPAN", (7, 0), (11, 0)), ("VALIGN", (0, 3), (-1, -1), "TOP")]
+    first_room = LEDGER_SPEC.frame_height - story_height(story, fw)
+    story += paged_grid(
+        _header_rows(w, st),
+        [_entry_row(e, st) for e in data.entries],
+        _column_widths(data, st, fw),
+        style,
+        first_room,
+        LEDGER_SPEC.frame_height,
+        st=st,
+        centre_columns=CENTRED_COLUMNS,
+    )
     story.append(gap(st, 0.4))
     story.append(para(w.fmt("total", count=len(data.entries)), st.body))
     return story
