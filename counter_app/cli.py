@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from counter_app.db.errors import StorageError
 from counter_app.messages import cli as msg
@@ -17,11 +18,16 @@ from counter_app.paths import data_dir, default_db_path
 from counter_app.services.errors import ServiceError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="counter-app", description=msg.DESCRIPTION)
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The options that come before a subcommand, or alone when the window is opened."""
     parser.add_argument("--db", type=Path, help=msg.HELP_DB)
     parser.add_argument("--demo", action="store_true", help=msg.HELP_DEMO)
     parser.add_argument("--self-test", action="store_true", help=selftest_msg.HELP_SELF_TEST)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="counter-app", description=msg.DESCRIPTION)
+    _add_window_options(parser)
     sub = parser.add_subparsers(dest="command")
 
     setup = sub.add_parser("setup", help=msg.HELP_SETUP)
@@ -62,8 +68,33 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.sqlite3"
 
 
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # the full parser reports it, with every command listed
+        raise argparse.ArgumentError(None, message)
+
+
+def window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window (no subcommand, no --help), else None.
+
+    Building the full parser imports every command's module and adds ~30 subparsers (≈ 70 ms): the
+    clerk's start skips that. Anything else, help and mistakes included, goes to the full parser.
+    """
+    parser = _QuietParser(prog="counter-app", add_help=False, exit_on_error=False)
+    _add_window_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = window_args(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
     except (StorageError, ServiceError) as exc:
@@ -78,15 +109,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         from counter_app.ui.selftest import run_self_test
 
         return run_self_test()
-    from counter_app.db.bootstrap import open_sqlite
-
     if args.command is None:
         path = args.db or (demo_db_path() if args.demo else default_db_path())
         if args.demo:
             _ensure_demo(path)
         from counter_app.ui.app import run_gui
 
-        return run_gui(path)
+        return run_gui(path)  # opens the database itself, after painting the sign-in window
+    from counter_app.db.bootstrap import open_sqlite
+
     path = args.db or default_db_path()
     if args.command == "db" and args.db_command == "upgrade":
         result = open_sqlite(path)

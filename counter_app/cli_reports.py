@@ -13,11 +13,14 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from counter_app.db.engine import Database
 from counter_app.messages import reports as msg
 from counter_app.reports import periods as p
 from counter_app.reports.periods import PeriodError
+
+if TYPE_CHECKING:  # the parser is built on every start, the GUI's too: no SQLAlchemy for it
+    from counter_app.db.engine import Database
 
 COMMAND = "report"
 

@@ -97,3 +97,28 @@ def test_demo_creates_a_living_counter_in_every_state(tmp_path: Path) -> None:
     assert set(states) == {s.value for s in DossierState}
     assert span > 300 and overdue > 0
     assert any(ch in "".join(names) for ch in "ễặờữỹĐ")
+
+
+def test_help_lists_every_command_including_the_plugins() -> None:
+    import argparse
+
+    from counter_app.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert {"setup", "demo", "catalog", "db", "report", "backup", "export", "hub"} <= set(sub.choices)
+    done = cli("--help")
+    assert done.returncode == 0
+    for name in sub.choices:  # the window's quick path never hides a command from the help
+        assert name in done.stdout
+
+
+def test_opening_the_window_skips_the_commands_but_a_mistake_is_still_explained() -> None:
+    from counter_app.cli import window_args
+
+    args = window_args(["--db", "xa.sqlite3", "--demo"])
+    assert args is not None and args.command is None and args.demo and str(args.db) == "xa.sqlite3"
+    for argv in (["report", "dashboard"], ["--help"], ["--db"], ["--d"], ["--db", "x", "lạ"]):
+        assert window_args(argv) is None, argv  # the full parser handles these
+    done = cli("--d")
+    assert done.returncode == 2 and "ambiguous" in done.stderr and "report" in done.stderr  # full usage

@@ -1,7 +1,8 @@
 """The start-up protocol for a database: refuse newer, back up, upgrade with Alembic, stop on failure.
 
 Nothing here writes to a file whose schema this build does not know: the revision is read through a
-read-only connection first, so a database from a newer version is left byte-identical.
+read-only connection first, so a database from a newer version is left byte-identical. A file already at
+HEAD_REVISION (the usual start) is opened without loading Alembic at all (schema_revision.py).
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from counter_app.db.engine import Database, sqlite_url
-from counter_app.db.errors import DatabaseTooNew, NotADatabase, StorageError, UpgradeFailed
+from counter_app.db.errors import DatabaseTooNew, StorageError, UpgradeFailed
+from counter_app.db.schema_revision import HEAD_REVISION, read_sqlite_revision
 from counter_app.messages import storage as msg
 from counter_app.paths import migrations_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class OpenResult:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -38,41 +41,19 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
+    """Alembic's answer (loads Alembic and reads every migration); HEAD_REVISION is the cheap one."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
     return {rev.revision for rev in script.walk_revisions()}
-
-
-def read_sqlite_revision(path: Path) -> str | None:
-    """The Alembic revision stamped in the file, read without writing a byte. None for a new/empty file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    # Without a -wal file the main file is the whole database: immutable=1 then reads it without creating
-    # -wal/-shm files, so a refused database's folder is left exactly as it was.
-    wal_exists = path.with_name(path.name + "-wal").exists()
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if wal_exists else "&immutable=1")
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            has_table = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            if not has_table:
-                tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-                if tables:
-                    raise NotADatabase(msg.DB_NOT_SQLITE.format(path=path))
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise NotADatabase(msg.DB_NOT_SQLITE.format(path=path)) from exc
 
 
 def backup_sqlite(path: Path, dest_dir: Path, label: str) -> Path:
@@ -97,6 +78,8 @@ def open_sqlite(path: Path, *, backup_dir: Path | None = None) -> OpenResult:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     current = read_sqlite_revision(path)
+    if current == HEAD_REVISION:  # nothing to upgrade: Alembic is not even loaded
+        return OpenResult(Database(sqlite_url(path)), current, current, None)
     head = head_revision()
     if current is not None and current not in known_revisions():
         raise DatabaseTooNew(msg.DB_TOO_NEW.format(path=path, found=current, known=head))
@@ -116,6 +99,8 @@ def open_sqlite(path: Path, *, backup_dir: Path | None = None) -> OpenResult:
 
 
 def upgrade(database: Database) -> None:
+    from alembic import command
+
     cfg = alembic_config(database.url)
     with database.write_engine.connect() as conn:
         cfg.attributes["connection"] = conn
@@ -124,6 +109,8 @@ def upgrade(database: Database) -> None:
 
 
 def current_revision(database: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with database.write_engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 

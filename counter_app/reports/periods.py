@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from counter_app.db.types import VN_TZ
+from counter_app.core.tz import VN_TZ
 from counter_app.messages import reports as msg
 
 CALENDAR = 1  # cut-off day meaning "calendar periods"

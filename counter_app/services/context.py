@@ -9,11 +9,11 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from counter_app.db.engine import Database
-from counter_app.db.types import VN_TZ
+from counter_app.core.tz import VN_TZ  # the same zone as db.types.VN_TZ, without loading SQLAlchemy
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # kept light: the sign-in window and the CLI's parser import this before SQLAlchemy
     from counter_app.core.calendar import WorkingCalendar
+    from counter_app.db.engine import Database
 
 
 class Role(StrEnum):

@@ -22,11 +22,9 @@ from counter_app.services.intake import (
     receive_in_session,
 )
 from counter_app.services.setup import initialize
+from counter_app.services.sign_in_view import DEMO_PASSWORDS  # shown on the sign-in window before this loads
 from counter_app.services.unit import UnitInfo
 from counter_app.services.users import NewUser, create_user_in_session
-
-DEMO_PASSWORDS = {"admin": "QuanTri@2026", "canbo1": "TiepNhan@2026", "canbo2": "TiepNhan@2026",
-                  "lanhdao": "LanhDao@2026"}
 
 DEMO_UNIT = UnitInfo(
     agency_code="000.21.27.H56",

@@ -1,4 +1,8 @@
-"""Starts the Qt application on a database file: first-run set-up if needed, sign-in, the main window."""
+"""Starts the Qt application on a database file: first-run set-up if needed, sign-in, the main window.
+
+Start-up time is issue 9's first target: on the usual start the sign-in window paints before SQLAlchemy,
+the models and the services are imported, and the worker opens the database meanwhile (ui/opening.py).
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,12 @@ from counter_app.db.errors import StorageError
 from counter_app.messages import ui as msg
 from counter_app.paths import resource
 from counter_app.ui import gc_guard
+from counter_app.ui.opening import DatabaseOpening, after_first_paint
 from counter_app.ui.settings import UiSettings
 
 if TYPE_CHECKING:
     from counter_app.services.context import CounterContext
+    from counter_app.services.sign_in_view import SignInView
     from counter_app.ui.ops import DbWorker
 
 
@@ -63,31 +69,61 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def _close_everything(app: QApplication) -> None:
+def _close_everything(app: QApplication, *, quit_app: bool = True) -> None:
     """Close whatever is showing (a dialog's exec() returns on close), then leave the event loop."""
     for widget in app.topLevelWidgets():
         if widget.isVisible():
             widget.close()
-    app.quit()
+    if quit_app:
+        app.quit()
 
 
 class CounterSession:
-    """Sign-in, the main window, sign-out and sign-in again, on one open database."""
+    """Sign-in, the main window, sign-out and sign-in again, on one database."""
 
     def __init__(
-        self, app: QApplication, ctx: CounterContext, worker: DbWorker, settings: UiSettings
+        self, app: QApplication, ctx: CounterContext | DatabaseOpening, worker: DbWorker, settings: UiSettings
     ) -> None:
-        self.app, self.ctx, self.worker, self.settings = app, ctx, worker, settings
+        self.app, self.worker, self.settings = app, worker, settings
+        self.opening = ctx if isinstance(ctx, DatabaseOpening) else DatabaseOpening.opened(ctx)
+        self.open_failure: BaseException | None = None  # opening failed behind the sign-in window
         self.window = None
 
-    def sign_in(self) -> bool:
-        from counter_app.services.unit_view import current_unit_info
-        from counter_app.ui.env import UiEnv
-        from counter_app.ui.login import ChangePasswordDialog, LoginDialog
-        from counter_app.ui.main_window import MainWindow
+    @property
+    def ctx(self) -> CounterContext:
+        return self.opening.ctx
 
-        unit_name = self.worker.run_sync(lambda: current_unit_info(self.ctx.db)).name
-        login = LoginDialog(self.ctx.db, self.worker, self.settings, unit_name)
+    def start_background_work(self) -> None:
+        """Open the database (if not yet), load the main window's code and warm up, all on the worker."""
+        from counter_app.ui.ops import lower_thread_priority
+        from counter_app.ui.warmup import warm_up
+
+        opening = self.opening
+        self.worker.submit(opening.context, on_error=self._open_failed)
+        self.worker.submit(_import_main_window, on_error=lambda _exc: None)
+        # Only a speed-up: its failures wait for real use.
+        self.worker.submit(lambda: warm_up(opening.context()), on_error=lambda _exc: None)
+        # The start-up work ran at normal priority: niced from the start, it lost the CPU to any other
+        # program on a busy PC and the sign-in waited seconds for it (measured). From now on, yield.
+        self.worker.submit(lower_thread_priority, on_error=lambda _exc: None)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.open_failure = exc
+        _close_everything(self.app, quit_app=False)
+
+    def sign_in(self, view: SignInView | None = None) -> bool:
+        """`view`: the first sign-in, shown while the worker opens the database (ui/opening.py)."""
+        from counter_app.ui.login import ChangePasswordDialog, LoginDialog
+
+        if view is None:
+            from counter_app.services.unit_view import current_unit_info
+
+            ctx = self.ctx
+            unit_name = self.worker.run_sync(lambda: current_unit_info(ctx.db)).name
+            login = LoginDialog(ctx.db, self.worker, self.settings, unit_name)
+        else:
+            login = LoginDialog(self.opening.database, self.worker, self.settings, view.unit_name, demo=view.demo)
+            after_first_paint(login, self.start_background_work)
         if login.exec() != QDialog.DialogCode.Accepted or login.result_ is None:
             return False
         actor = login.result_.actor
@@ -95,6 +131,9 @@ class CounterSession:
             change = ChangePasswordDialog(self.ctx.db, self.worker, actor)
             if change.exec() != QDialog.DialogCode.Accepted:
                 return False
+        from counter_app.ui.env import UiEnv
+        from counter_app.ui.main_window import MainWindow
+
         window = MainWindow(UiEnv(self.ctx, actor, self.worker, self.settings))
         window.logout_requested.connect(self.sign_out)
         window.closed.connect(self._closed)
@@ -115,6 +154,51 @@ class CounterSession:
             self.app.quit()
 
 
+def _import_main_window() -> None:
+    """On the worker while the clerk types: the main window's modules (≈ 0.4 s) are ready at sign-in."""
+    import counter_app.ui.main_window  # noqa: F401
+
+
+def _open_before_sign_in(opening: DatabaseOpening, worker: DbWorker) -> int | None:
+    """The full start-up protocol (new file, upgrade, refusal, first-run wizard) before any sign-in.
+
+    Fills `opening`; returns the exit code when the program must stop here.
+    """
+    from counter_app.db.bootstrap import open_sqlite
+    from counter_app.services.context import CounterContext
+    from counter_app.services.unit import default_node_id, is_set_up
+    from counter_app.ui.first_run import FirstRunWizard
+
+    try:
+        database = open_sqlite(opening.path).database
+    except StorageError as exc:
+        QMessageBox.critical(None, msg.ERROR_TITLE, str(exc))
+        return 2
+    ctx = opening.adopt(CounterContext(database, ""))  # disposed by run_gui once the worker has stopped
+    if not worker.run_sync(lambda: is_set_up(database)):
+        wizard = FirstRunWizard(database, worker)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        QMessageBox.information(None, msg.INFO_TITLE, msg.SETUP_DONE.format(unit=wizard.unit_page.value().name))
+    node_id = worker.run_sync(lambda: default_node_id(database))
+    if node_id is None:
+        QMessageBox.warning(None, msg.ERROR_TITLE, msg.NOT_SET_UP.format(path=opening.path))
+        return 2
+    ctx.node_id = node_id
+    return None
+
+
+def _report_open_failure(exc: BaseException) -> int:
+    from counter_app.ui.errors import user_message
+
+    text = str(exc) if isinstance(exc, StorageError) else user_message(exc)  # a bug is logged
+    QMessageBox.critical(None, msg.ERROR_TITLE, text)
+    return 2
+
+
+FREEZE_AFTER_MS = 3000
+
+
 def run_gui(db_path: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -127,41 +211,47 @@ def run_gui(db_path: Path) -> int:
     install_excepthook()
     if os.environ.get("COUNTER_APP_EXIT_AFTER_SHOW"):  # smoke tests: start, paint, quit
         QTimer.singleShot(int(os.environ["COUNTER_APP_EXIT_AFTER_SHOW"]), lambda: _close_everything(app))
-    from counter_app.db.bootstrap import open_sqlite
-    from counter_app.services.context import CounterContext
-    from counter_app.services.unit import default_node_id, is_set_up
-    from counter_app.ui.first_run import FirstRunWizard
+    from counter_app.db.instance_lock import acquire_instance_lock
+
+    try:
+        try:
+            # One program per database file (a second window would fight the first for it): refused
+            # here, before anything is read, naming the PC and time that hold it.
+            instance = acquire_instance_lock(db_path)
+        except StorageError as exc:
+            QMessageBox.critical(None, msg.ERROR_TITLE, str(exc))
+            return 2
+        with instance:
+            return _run_on(app, db_path, settings)
+    finally:
+        collector.uninstall()
+
+
+def _run_on(app: QApplication, db_path: Path, settings: UiSettings) -> int:
+    from counter_app.services.sign_in_view import read_sign_in_view
     from counter_app.ui.ops import DbWorker
 
     try:
-        database = open_sqlite(db_path).database
+        # A set-up file at the head revision (the usual start): its sign-in window paints before
+        # SQLAlchemy is even imported. Anything else goes through the full protocol first.
+        view = read_sign_in_view(db_path)
     except StorageError as exc:
         QMessageBox.critical(None, msg.ERROR_TITLE, str(exc))
         return 2
-    worker = DbWorker()
+    worker = DbWorker(low_priority=False)  # lowered once the start-up work is done
+    opening = DatabaseOpening(db_path, view.node_id if view is not None else "")
     try:
-        if not worker.run_sync(lambda: is_set_up(database)):
-            wizard = FirstRunWizard(database, worker)
-            if wizard.exec() != QDialog.DialogCode.Accepted:
-                return 0
-            QMessageBox.information(
-                None, msg.INFO_TITLE, msg.SETUP_DONE.format(unit=wizard.unit_page.value().name)
-            )
-        node_id = worker.run_sync(lambda: default_node_id(database))
-        if node_id is None:
-            QMessageBox.warning(None, msg.ERROR_TITLE, msg.NOT_SET_UP.format(path=db_path))
-            return 2
-        ctx = CounterContext(database, node_id)
-        from counter_app.ui.warmup import warm_up
-
-        worker.submit(
-            lambda: warm_up(ctx), on_error=lambda _exc: None
-        )  # only a speed-up: failures wait for real use
-        session = CounterSession(app, ctx, worker, settings)
-        if not session.sign_in():
-            return 0
+        if view is None:
+            code = _open_before_sign_in(opening, worker)
+            if code is not None:
+                return code
+        session = CounterSession(app, opening, worker, settings)
+        if view is None:
+            session.start_background_work()
+        if not session.sign_in(view):
+            return _report_open_failure(session.open_failure) if session.open_failure is not None else 0
+        QTimer.singleShot(FREEZE_AFTER_MS, gc_guard.freeze_startup_objects)  # once the warm-up is done
         return app.exec()
     finally:
         worker.shutdown()
-        database.dispose()
-        collector.uninstall()
+        opening.dispose()

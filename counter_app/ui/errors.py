@@ -12,16 +12,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from counter_app.core.clock import ClockError
-from counter_app.core.dossier_code import DossierCodeError
-from counter_app.core.states import IllegalTransition
 from counter_app.db.errors import StorageError
 from counter_app.messages import ui as msg
 from counter_app.services.errors import ServiceError
 
 log = logging.getLogger("counter_app.ui")
-EXPECTED = (ServiceError, StorageError, IllegalTransition, DossierCodeError, ClockError)
 _log_path: Path | None = None
+
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    """Errors shown as they are. Imported on first use: the sign-in window paints before the core loads."""
+    from counter_app.core.clock import ClockError
+    from counter_app.core.dossier_code import DossierCodeError
+    from counter_app.core.states import IllegalTransition
+
+    return (ServiceError, StorageError, IllegalTransition, DossierCodeError, ClockError)
 
 
 def set_log_path(path: Path | None) -> None:
@@ -30,7 +35,7 @@ def set_log_path(path: Path | None) -> None:
 
 
 def user_message(exc: BaseException) -> str:
-    if isinstance(exc, EXPECTED):
+    if isinstance(exc, expected_errors()):
         return str(exc)
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return msg.UNEXPECTED_ERROR.format(log=_log_path or "—")

@@ -51,10 +51,13 @@ class DbWorker(QObject):
     busy_changed = Signal(bool)
     job_failed = Signal(object)  # an exception no caller handled: the window shows it in Vietnamese
 
-    def __init__(self, parent: QObject | None = None, busy_delay_ms: int = BUSY_DELAY_MS) -> None:
+    def __init__(
+        self, parent: QObject | None = None, busy_delay_ms: int = BUSY_DELAY_MS, *, low_priority: bool = True
+    ) -> None:
+        """`low_priority=False`: the caller lowers it later with `submit(lower_thread_priority)` (start-up)."""
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="counter-db", initializer=lower_thread_priority
+            max_workers=1, thread_name_prefix="counter-db", initializer=lower_thread_priority if low_priority else None
         )
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from counter_app.messages import ui as msg
-from counter_app.printing.builder import build_form, supported_papers
 from counter_app.printing.data import FormData, FormId, Paper, PrintRecord
 from counter_app.services import actions
 from counter_app.ui.env import UiEnv
@@ -20,6 +19,8 @@ from counter_app.ui.print_preview import PrintPreviewDialog
 
 
 def _build_all(form_id: FormId, data: FormData) -> dict[Paper, bytes]:
+    from counter_app.printing.builder import build_form, supported_papers  # ReportLab: on first print
+
     return {paper: build_form(form_id, data, paper) for paper in supported_papers(form_id)}
 
 
@@ -55,6 +56,8 @@ def preview_form(
         data, pdfs = result
 
         def build(paper: Paper) -> bytes:
+            from counter_app.printing.builder import build_form
+
             return pdfs[paper] if paper in pdfs else build_form(form_id, data, paper)
 
         def record(rec: PrintRecord) -> None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.messages import printing as msg
-from counter_app.printing.builder import supported_papers
 from counter_app.printing.data import FormId, Paper, PrintRecord
 from counter_app.ui.printing_qt import LoadedPdf, PrintOutcome, print_pdf
 
@@ -150,6 +149,8 @@ class PrintPreviewDialog(QDialog):
             self.printer_box.addItem(msg.NO_PRINTER)
             self.printer_box.setEnabled(False)
         self.paper_box = QComboBox(self)
+        from counter_app.printing.builder import supported_papers  # ReportLab: not before the first print
+
         for paper in supported_papers(self.form_id):
             self.paper_box.addItem(msg.PAPER_NAMES[paper], str(paper))
         self.copies_box = QSpinBox(self)

@@ -8,6 +8,11 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from counter_app.services.dossier_list import RowStatus
+from counter_app.ui.colours import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, label_style
+
+__all__ = [
+    "BACKGROUNDS", "ERROR_COLOUR", "FOREGROUNDS", "OK_COLOUR", "WARNING_COLOUR", "background", "foreground", "label_style"
+]
 
 BACKGROUNDS: dict[RowStatus, str] = {
     RowStatus.OVERDUE: "#f6c9ce",
@@ -23,9 +28,6 @@ FOREGROUNDS: dict[RowStatus, str] = {
     RowStatus.DONE_LATE: "#9b1c24",
     RowStatus.CLOSED: "#5f6368",
 }
-ERROR_COLOUR = "#b00020"
-WARNING_COLOUR = "#8a4b00"
-OK_COLOUR = "#1b5e20"
 
 
 def background(status: RowStatus) -> QColor | None:
@@ -36,7 +38,3 @@ def background(status: RowStatus) -> QColor | None:
 def foreground(status: RowStatus) -> QColor | None:
     value = FOREGROUNDS.get(status)
     return QColor(value) if value else None
-
-
-def label_style(colour: str) -> str:
-    return f"color: {colour};"
