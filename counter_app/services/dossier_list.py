@@ -25,7 +25,7 @@ from counter_app.core.tz import VN_TZ
 from counter_app.db.models import Dossier
 from counter_app.services import settings as keys
 from counter_app.services.context import CounterContext
-from counter_app.services.name_search import name_condition
+from counter_app.services.name_search import name_condition, newest_page_condition
 from counter_app.services.settings import get_setting
 
 PAGE_SIZE = 200
@@ -250,6 +250,18 @@ def row_status(
     return RowStatus.CLOSED
 
 
+def _name_page(
+    session: Session, query: ListQuery, sqlite: bool, limit: int, offset: int
+) -> ColumnElement[bool] | None:
+    """The name index's own page for the commonest search: a name, every state, newest first."""
+    text = query.search.strip()
+    if not (sqlite and text and query.quick_filter is QuickFilter.ALL and query.sort is SortKey.RECEIVED):
+        return None
+    if parse_dossier_code(text) is not None or any(ch.isdigit() for ch in text):
+        return None  # a code, an ID number or a phone: search_condition's other branches
+    return newest_page_condition(session, text, descending=query.descending, limit=limit, offset=offset)
+
+
 def list_page(ctx: CounterContext, query: ListQuery, offset: int = 0, limit: int = PAGE_SIZE) -> ListPage:
     """One page of the list; `has_more` tells the view whether scrolling on may fetch another."""
     sqlite = ctx.db.is_sqlite
@@ -268,17 +280,21 @@ def list_page(ctx: CounterContext, query: ListQuery, offset: int = 0, limit: int
     )
     with ctx.db.read() as session:
         bounds = day_bounds(ctx, session)
-        conditions = [
-            c
-            for c in (
-                _filter_condition(query.quick_filter, bounds, sqlite),
-                search_condition(session, query.search, sqlite=sqlite),
-            )
-            if c is not None
-        ]
-        if conditions:
-            stmt = stmt.where(*conditions)
-        stmt = stmt.order_by(*_order_by(query, sqlite)).limit(limit + 1).offset(offset)
+        page_only = _name_page(session, query, sqlite, limit + 1, offset)
+        if page_only is not None:  # the page's rowids come from the name index, already cut to the page
+            stmt = stmt.where(page_only).order_by(*_order_by(query, sqlite)).limit(limit + 1)
+        else:
+            conditions = [
+                c
+                for c in (
+                    _filter_condition(query.quick_filter, bounds, sqlite),
+                    search_condition(session, query.search, sqlite=sqlite),
+                )
+                if c is not None
+            ]
+            if conditions:
+                stmt = stmt.where(*conditions)
+            stmt = stmt.order_by(*_order_by(query, sqlite)).limit(limit + 1).offset(offset)
         result = session.execute(stmt).all()
     rows = tuple(
         ListRow(

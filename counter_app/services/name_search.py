@@ -61,6 +61,21 @@ def count_matches_up_to(session: Session, words: list[str], cap: int) -> int:
     return int(session.execute(select(func.count()).select_from(capped)).scalar_one())
 
 
+def newest_page_condition(
+    session: Session, typed: str, *, descending: bool, limit: int, offset: int
+) -> ColumnElement[bool] | None:
+    """For a name search alone sorted by receipt time (the list's default), on SQLite, with few matches:
+    the rowids of just this page, sorted in the index's own small copy of the receipt time, so only the
+    page's rows are read from the wide dossiers table. None when another plan is needed."""
+    words = name_words(typed)
+    if not words or count_matches_up_to(session, words, DENSE_MATCHES + 1) > DENSE_MATCHES:
+        return None
+    received, rowid = literal_column(f"{FTS_TABLE}.received_at"), literal_column(f"{FTS_TABLE}.rowid")
+    order = [received.desc(), rowid.desc()] if descending else [received.asc(), rowid.asc()]
+    page = _fts_rowids(words).order_by(*order).limit(limit).offset(offset)
+    return literal_column("dossiers.rowid").in_(page.scalar_subquery())
+
+
 def name_condition(
     session: Session, typed: str, *, sqlite: bool, for_count: bool = False
 ) -> ColumnElement[bool] | None:

@@ -10,7 +10,7 @@ import pytest
 from counter_app.db.bootstrap import open_sqlite
 from counter_app.services import actions, name_search
 from counter_app.services.context import CounterContext
-from counter_app.services.dossier_list import ListQuery, QuickFilter, filter_counts, list_page
+from counter_app.services.dossier_list import ListQuery, QuickFilter, SortKey, filter_counts, list_page
 from counter_app.services.personal_data import CitizenQuery, erase_citizen_data
 from counter_app.services.unit import default_node_id
 from tests.conftest import vn
@@ -72,14 +72,38 @@ def test_punctuation_alone_is_not_a_search(ctx, people) -> None:
 
 
 def _index_agrees(path) -> bool:  # type: ignore[no-untyped-def]
+    """The index holds exactly each dossier's name key and receipt time, and its own structure is sound."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("INSERT INTO dossier_name_search(dossier_name_search, rank) VALUES ('integrity-check', 1)")
-        return True
-    except sqlite3.DatabaseError:
-        return False
+        differ = conn.execute(
+            "SELECT count(*) FROM dossiers d LEFT JOIN dossier_name_search f ON f.rowid = d.rowid "
+            "WHERE f.applicant_name_key IS NOT d.applicant_name_key OR f.received_at IS NOT d.received_at"
+        ).fetchone()[0]
+        counts = conn.execute(
+            "SELECT (SELECT count(*) FROM dossiers), (SELECT count(*) FROM dossier_name_search)"
+        ).fetchone()
+        return differ == 0 and counts[0] == counts[1]
     finally:
         conn.close()
+
+
+def test_pages_of_a_name_search_come_newest_first_without_gaps_or_repeats(ctx, people) -> None:
+    whole = [r.code for r in list_page(ctx, ListQuery(search="van")).rows]
+    assert len(whole) == 4
+    paged = [r.code for offset in range(0, 4, 2) for r in list_page(ctx, ListQuery(search="van"), offset, 2).rows]
+    assert paged == whole
+    received = {r.code: r.received_at for r in list_page(ctx, ListQuery()).rows}
+    assert [received[c] for c in whole] == sorted((received[c] for c in whole), reverse=True)
+    oldest_first = [r.code for r in list_page(ctx, ListQuery(search="van", descending=False)).rows]
+    assert oldest_first == whole[::-1]
+
+
+def test_other_sorts_and_filters_find_the_same_names(ctx, people) -> None:
+    for text, expected in CASES:
+        by_code = {r.code for r in list_page(ctx, ListQuery(search=text, sort=SortKey.CODE)).rows}
+        in_progress = {r.code for r in list_page(ctx, ListQuery(QuickFilter.IN_PROGRESS, search=text)).rows}
+        assert by_code == in_progress == {people[name] for name in expected}, text
 
 
 def test_the_index_follows_new_dossiers_and_erased_names(ctx, clerk, admin, people, db_path) -> None:
