@@ -252,7 +252,7 @@ def row_status(
 
 def _name_page(
     session: Session, query: ListQuery, sqlite: bool, limit: int, offset: int
-) -> ColumnElement[bool] | None:
+) -> tuple[ColumnElement[bool], bool] | None:
     """The name index's own page for the commonest search: a name, every state, newest first."""
     text = query.search.strip()
     if not (sqlite and text and query.quick_filter is QuickFilter.ALL and query.sort is SortKey.RECEIVED):
@@ -280,17 +280,13 @@ def list_page(ctx: CounterContext, query: ListQuery, offset: int = 0, limit: int
     )
     with ctx.db.read() as session:
         bounds = day_bounds(ctx, session)
-        page_only = _name_page(session, query, sqlite, limit + 1, offset)
-        if page_only is not None:  # the page's rowids come from the name index, already cut to the page
-            stmt = stmt.where(page_only).order_by(*_order_by(query, sqlite)).limit(limit + 1)
+        name = _name_page(session, query, sqlite, limit + 1, offset)
+        if name is not None and name[1]:  # the page's rowids come from the name index, already cut to the page
+            stmt = stmt.where(name[0]).order_by(*_order_by(query, sqlite)).limit(limit + 1)
         else:
+            searched = name[0] if name is not None else search_condition(session, query.search, sqlite=sqlite)
             conditions = [
-                c
-                for c in (
-                    _filter_condition(query.quick_filter, bounds, sqlite),
-                    search_condition(session, query.search, sqlite=sqlite),
-                )
-                if c is not None
+                c for c in (_filter_condition(query.quick_filter, bounds, sqlite), searched) if c is not None
             ]
             if conditions:
                 stmt = stmt.where(*conditions)

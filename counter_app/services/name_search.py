@@ -63,17 +63,23 @@ def count_matches_up_to(session: Session, words: list[str], cap: int) -> int:
 
 def newest_page_condition(
     session: Session, typed: str, *, descending: bool, limit: int, offset: int
-) -> ColumnElement[bool] | None:
-    """For a name search alone sorted by receipt time (the list's default), on SQLite, with few matches:
-    the rowids of just this page, sorted in the index's own small copy of the receipt time, so only the
-    page's rows are read from the wide dossiers table. None when another plan is needed."""
+) -> tuple[ColumnElement[bool], bool] | None:
+    """For a name search alone sorted by receipt time (the list's default), on SQLite: (condition, paged).
+
+    With few matches, `paged` is True and the condition selects the rowids of just this page, sorted in the
+    index's own small copy of the receipt time, so only the page's rows are read from the wide dossiers
+    table. With many, it is the walk's condition (the caller pages as usual), decided by the same single
+    count. None when the text has no word.
+    """
     words = name_words(typed)
-    if not words or count_matches_up_to(session, words, DENSE_MATCHES + 1) > DENSE_MATCHES:
+    if not words:
         return None
+    if count_matches_up_to(session, words, DENSE_MATCHES + 1) > DENSE_MATCHES:
+        return _like_condition(words), False
     received, rowid = literal_column(f"{FTS_TABLE}.received_at"), literal_column(f"{FTS_TABLE}.rowid")
     order = [received.desc(), rowid.desc()] if descending else [received.asc(), rowid.asc()]
     page = _fts_rowids(words).order_by(*order).limit(limit).offset(offset)
-    return literal_column("dossiers.rowid").in_(page.scalar_subquery())
+    return literal_column("dossiers.rowid").in_(page.scalar_subquery()), True
 
 
 def name_condition(
